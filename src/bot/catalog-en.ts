@@ -291,4 +291,4 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
 };
 
-export const en: Catalog = { ...members, ...enModerators, ...CORRECTIONS.en };
+export const en: Catalog = { ...members, ...enModerators, ...CORRECTIONS.en(members.checkinEnd) };

@@ -292,4 +292,4 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
 };
 
-export const es: Catalog = { ...members, ...esModerators, ...CORRECTIONS.es };
+export const es: Catalog = { ...members, ...esModerators, ...CORRECTIONS.es(members.checkinEnd) };

@@ -298,4 +298,4 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
 };
 
-export const fr: Catalog = { ...members, ...frModerators, ...CORRECTIONS.fr };
+export const fr: Catalog = { ...members, ...frModerators, ...CORRECTIONS.fr(members.checkinEnd) };

@@ -298,4 +298,4 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
 };
 
-export const pt: Catalog = { ...members, ...ptModerators, ...CORRECTIONS.pt };
+export const pt: Catalog = { ...members, ...ptModerators, ...CORRECTIONS.pt(members.checkinEnd) };

@@ -3,7 +3,6 @@
  * provider's status report later says of the same row (delivered, failed,
  * or due again).
  */
-import { startOfLocalDay } from '../bot/clock-time';
 import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
@@ -24,8 +23,8 @@ export type Outcome =
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
-/** When a send was taken, as sent_at keeps it: the start of its day where the line is, all a correction names of it. */
-const sentAt = (now: number): number => startOfLocalDay(now);
+/** When a send was taken, as sent_at keeps it: to the minute, all a correction names of it (its time, and its day where the line is). */
+const sentAt = (now: number): number => now - (now % 60_000);
 
 /**
  * Records outcomes. A send's outcome does not overwrite what a status

@@ -8,9 +8,11 @@
  * older than Signal honours a deletion, or the deletion failed for good),
  * or both when an earlier try may have delivered a copy of its own.
  */
-import { catalog } from '../bot/catalog';
-import { localDate } from '../bot/clock-time';
+import type { AlertBody } from '../alerts/report-template';
+import { startOfLocalDay } from '../bot/clock-time';
+import { retractionText } from '../bot/retraction-text';
 import type { Lang } from '../domain/lang';
+import { openAlertEvenRetracted } from './alerts';
 import type { Db } from './db';
 import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
@@ -130,10 +132,13 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       retraction: string | null;
       lang: Lang;
     }>;
+    // Its first words name it in the correction (retraction-text.ts); one that no longer opens is named by its time alone.
+    const body = rows.length > 0 ? openedBody(db, vault, a.id) : undefined;
     for (const r of rows) {
-      // The day her copy was sent, as her phone shows it (approved at 23:50, sent at 00:20, it is the next day's);
-      // the alert's day for one with no send time (sent before sent_at was kept, or maybe sent by a try timed out).
-      const day = localDate(r.sent_at ?? a.created_at);
+      // When her copy was sent, as her phone shows it (approved at 23:50, sent at 00:20, it is the next day's);
+      // the alert's time for one with no send time (sent before sent_at was kept, or maybe sent by a try timed out).
+      // Kept to the minute; a copy sent before that holds its day's start, and its alert's time, approved that day, is nearer.
+      const sentAt = r.sent_at === null ? a.created_at : r.sent_at === startOfLocalDay(r.sent_at) ? Math.max(r.sent_at, a.created_at) : r.sent_at;
       // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
       // deletion; one with none (read with READ before its notice went), one older, or one whose
       // deletion failed for good ('correct') gets the correction, as an SMS copy does.
@@ -142,9 +147,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
         mark.run('delete', r.id);
         toDelete++;
       } else {
-        const t = catalog(r.lang);
         // Discreet on either of her memberships: her alert came as a notice, and the correction is as plain.
-        const text = memberDiscreet(db, r.member_id) ? t.discreetRetracted(a.npas.split(','), day) : t.alertRetracted(a.npas.split(','), day);
+        const text = retractionText(r.lang, a.npas.split(','), body, sentAt, now, memberDiscreet(db, r.member_id));
         enqueueMessage(db, vault, r.member_id, text, now, { priority: PRIORITY.bulk });
         mark.run('corrected', r.id);
         corrected++;
@@ -153,6 +157,17 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     if (!stillOpen(db, a.id)) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
   }
   return { corrected, toDelete };
+}
+
+/** A retracted alert's body, or undefined when it no longer opens (a damaged value): its correction must still go. */
+function openedBody(db: Db, vault: Vault, alertId: number): AlertBody | undefined {
+  try {
+    return openAlertEvenRetracted(db, vault, alertId)?.body;
+  } catch (err) {
+    // A busy or failing database is no damaged alert: the round fails and is tried again.
+    if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw err;
+    return undefined;
+  }
 }
 
 /**

@@ -259,7 +259,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     modRetracted: [t.modRetracted(a.ref, 123456), t.modRetracted(a.ref, 1)],
     modNotAlert: [t.modNotAlert(a.ref)],
     modAlreadyRetracted: [t.modAlreadyRetracted(a.ref)],
-    alertRetracted: [t.alertRetracted(a.areas, '2026-12-31')],
-    discreetRetracted: [t.discreetRetracted(a.areas, '2026-12-31')],
+    alertRetracted: a.ends.flatMap((e) => [t.alertRetracted(a.areas, e, ''), t.alertRetracted(a.areas, e, 'white pickup, choked a worker on...')]),
+    discreetRetracted: a.ends.map((e) => t.discreetRetracted(a.areas, e)),
   };
 }

@@ -7,7 +7,7 @@
  * DISCREET sets its own channel's membership only: discreet-acts-on-its-channel.)
  */
 import { catalog } from '../../src/bot/catalog';
-import { localDate } from '../../src/bot/clock-time';
+import { dayTime } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { claimLane } from '../../src/store/outbox';
@@ -71,7 +71,7 @@ describe('DISCREET from one channel of a person on both', () => {
     const sent = w.queued(sms(ROSA)).slice(before).map((m) => m.text);
     expect(sent).toHaveLength(1);
     // Unasked, on her lock screen: the discreet form names nothing of the line.
-    expect(sent[0]).toBe(t.discreetRetracted(['415'], localDate(w.clock.now)));
+    expect(sent[0]).toBe(t.discreetRetracted(['415'], dayTime(w.clock.now, w.clock.now)));
   });
 
   it('turns a queued copy into a notice on the membership she sent it from too', async () => {

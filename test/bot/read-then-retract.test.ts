@@ -67,7 +67,7 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(answer).toBe(t.modRetracted(`#${pickup}`, 0));
     // She had its notice and READ answered with it: she is told it is withdrawn, as plainly as the notice.
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    expect(w.waiting().filter((m) => m.startsWith('HU'))).toContainEqual(expect.stringMatching(/^HU 415: the message of .+ is withdrawn\. Please disregard it\.$/));
+    expect(w.waiting().filter((m) => m.startsWith('HU'))).toContainEqual(expect.stringMatching(/^HU 415: the message sent at .+ is withdrawn\. Please disregard it\.$/));
   });
 
   it('by SMS: a second message that quoted nothing else is cancelled', async () => {

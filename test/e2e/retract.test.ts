@@ -74,7 +74,9 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     return signal.remoteDeletes.filter((d) => stamps.has(d.timestamp)).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
   };
 
-  const alertsOver = (list: Array<{ body?: string; message?: string }>, marker: string) => list.filter((m) => (m.body ?? m.message ?? '').includes(marker));
+  // Alerts only: a correction quotes its alert's first words.
+  const alertsOver = (list: Array<{ body?: string; message?: string }>, marker: string) =>
+    list.filter((m) => (m.body ?? m.message ?? '').includes(marker) && !(m.body ?? m.message ?? '').includes('disregard'));
 
   it('runs the guided report over Signal: CANCEL throws the draft away, DONE files it', async () => {
     expect(await fromSignal(SIG_REPORTER, 'REPORT')).toContain('What happened?');
@@ -111,7 +113,8 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     expect(signal.remoteDeletes.filter((d) => d.recipient === SIG_MEMBER.uuid)).toHaveLength(1);
     await waitFor(() => twilio.to(SMS_MEMBER).some((m) => m.body.includes('disregard')), 10_000, 'the correction');
     const correction = twilio.to(SMS_MEMBER).find((m) => m.body.includes('disregard'))?.body ?? '';
-    expect(correction).toMatch(/^Heads Up: please disregard the alert for 415 sent \d{4}-\d{2}-\d{2}\./);
+    expect(correction).toMatch(/^Heads Up: please disregard the alert for 415 sent at \d{2}:\d{2}( on \w{3} \d\d?)?: "blue sedan, choked me[^"]*"\./);
+    expect(correction).not.toContain('0166');
     // The waiting copy never goes out, even once its recipient can be reached again.
     await waitFor(
       () => (h.server.db.sqlite.prepare('SELECT count(*) AS n FROM alerts WHERE retraction_done_at IS NOT NULL').get() as { n: number }).n === 1,

@@ -53,7 +53,8 @@ describe('a retracted copy in flight at a kill -9', () => {
       expect(res.status).toBeLessThan(300);
       await waitFor(() => fake.sent.some((m) => m.to === MEMBER && m.body.includes('withdrawn')), 5_000, `her correction (copy now ${JSON.stringify(state())})`);
       // Nor was the withdrawn alert sent again after the restart.
-      expect(fake.sent.filter((m) => m.body.includes('grey van'))).toEqual([]);
+      // (Its correction quotes its first words: only the alert itself counts.)
+      expect(fake.sent.filter((m) => m.body.includes('grey van') && !m.body.includes('withdrawn'))).toEqual([]);
     } finally {
       await h.close();
       await fake.stop();

@@ -16,6 +16,8 @@ import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 const MOD = '+14155550199';
 const MEMBER = '+14155550101';
 const REPORTER = '+14155550105';
+/** The alert's first words, as its correction quotes them. */
+const WORDS = 'grey van, took my phone';
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
 /** An alert approved on Sat 5 Dec 23:50 PST; her copy taken by the provider at `sentAt`. */
@@ -42,10 +44,10 @@ function correction(w: BotWorld, ref: string): string[] {
 describe("a retraction's correction names the day her copy was sent", () => {
   restoreTimeZoneAfterEach();
 
-  it('approved on Saturday at 23:50, sent on Sunday at 00:20: "sent 2026-12-06"', async () => {
+  it('approved on Saturday at 23:50, sent on Sunday at 00:20: "sent at 00:20" (that Sunday)', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-06')]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '00:20', day: null }, WORDS)]);
   });
 
   it('a delivery report the next day does not move it: the day it was sent', async () => {
@@ -53,12 +55,12 @@ describe("a retraction's correction names the day her copy was sent", () => {
     w.clock.now = Date.parse('2026-12-07T09:00:00Z'); // Mon 7 Dec 01:00 PST: her phone was off until then
     settleReported(w.db, rowId, 'SM0123', { state: 'delivered' }, w.clock.now);
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-06')]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '00:20', day: { weekday: 0, date: 6 } }, WORDS)]);
   });
 
   it('sent the same evening it was approved: that day', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T07:55:00Z'));
     w.clock.now += 3 * 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-05')]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:55', day: { weekday: 6, date: 5 } }, WORDS)]);
   });
 });

@@ -9,7 +9,7 @@
  * Over a real SQLite file, through the bot, with a clock the test moves.
  */
 import { catalog } from '../../src/bot/catalog';
-import { localDate } from '../../src/bot/clock-time';
+import { dayTime, type DayTime } from '../../src/bot/clock-time';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
@@ -28,7 +28,7 @@ interface Claimed {
   w: BotWorld;
   rowId: number;
   ref: string;
-  day: string;
+  day: DayTime;
 }
 
 /** An approved alert for `who`'s area, its copy claimed by a send of her channel's lane (in flight). */
@@ -38,7 +38,7 @@ async function copyInFlight(who: Sender): Promise<Claimed> {
   w.bot.handle({ sender: who, text: 'JOIN 415', providerId: `${who.address}:join` });
   const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] ?? '';
   expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
-  const day = localDate(w.clock.now);
+  const day = dayTime(w.clock.now, w.clock.now);
   while (!planNextRange(w.db, alertId, w.clock.now).done);
   const claimed = claimLane(w.db, who.channel, w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
   expect(claimed).toHaveLength(1);
@@ -56,7 +56,7 @@ describe.each([SIGNAL_MEMBER, SMS_MEMBER])('a %j copy whose try may have reached
     releaseLeases(w.db, w.clock.now);
     expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(t.modRetracted(`#${ref}`, 0));
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
     // Done: a later round sends nothing more.
     expect(followUp(w)).toEqual({ corrected: 0, toDelete: 0 });
   });
@@ -66,7 +66,7 @@ describe.each([SIGNAL_MEMBER, SMS_MEMBER])('a %j copy whose try may have reached
     expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(t.modRetracted(`#${ref}`, 0));
     recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'timeout' }], w.clock.now);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
   });
 
   it('is corrected when RETRACT came while it was in flight and the server was killed before its answer', async () => {
@@ -75,7 +75,7 @@ describe.each([SIGNAL_MEMBER, SMS_MEMBER])('a %j copy whose try may have reached
     w.clock.now += 5_000;
     releaseLeases(w.db, w.clock.now);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
   });
 
   it('is corrected when an earlier try timed out, though the try in flight at RETRACT was refused with a 429', async () => {
@@ -86,7 +86,7 @@ describe.each([SIGNAL_MEMBER, SMS_MEMBER])('a %j copy whose try may have reached
     expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(t.modRetracted(`#${ref}`, 0));
     recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'throttled', throttled: true }], w.clock.now);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, who)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
   });
 
   it('is cancelled, not corrected, when its only try was refused with a 429', async () => {
@@ -134,6 +134,6 @@ describe('a Signal copy in flight when she left its area', () => {
     recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'throttled', throttled: true }], w.clock.now);
     w.sms(MOD, `RETRACT ${ref}`);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, SIGNAL_MEMBER)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, SIGNAL_MEMBER)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
   });
 });

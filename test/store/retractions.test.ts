@@ -6,7 +6,7 @@
  * file, through the bot, with a clock the test moves.
  */
 import { catalog } from '../../src/bot/catalog';
-import { localDate } from '../../src/bot/clock-time';
+import { dayTime, type DayTime } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
 import { dueDeletes, followUpRetractions, recordDelete, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
@@ -85,7 +85,7 @@ describe('a copy its member read with READ before it went out', () => {
     w.clock.now += 60_000;
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    const day = localDate(w.clock.now - 60_000);
+    const day = dayTime(w.clock.now - 60_000, w.clock.now);
     expect(correctionsTo(w, who).map((m) => m.text)).toEqual([t.discreetRetracted(['415'], day)]);
     expect(w.db.sqlite.prepare('SELECT retraction FROM outbox WHERE alert_id = ?').all(alertId)).toEqual([{ retraction: 'corrected' }]);
   });
@@ -124,9 +124,9 @@ describe('a Signal copy of a retracted alert', () => {
 
   it('is corrected rather than deleted when sent longer ago than Signal honours a deletion', async () => {
     const { w, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS);
-    const day = localDate(w.clock.now - SIGNAL_DELETE_WINDOW_MS);
+    const day = dayTime(w.clock.now - SIGNAL_DELETE_WINDOW_MS, w.clock.now);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
     expect(w.db.sqlite.prepare("SELECT retraction, priority FROM outbox WHERE alert_id IS NULL AND member_id IS NOT NULL AND body_ct IS NOT NULL ORDER BY id DESC LIMIT 1").get()).toEqual({ retraction: null, priority: PRIORITY.bulk });
     expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
   });
@@ -153,10 +153,10 @@ describe('a Signal copy of a retracted alert', () => {
   });
 });
 
-describe('the day a correction names', () => {
+describe('the day and time a correction names', () => {
   restoreTimeZoneAfterEach();
 
-  it('is the day the alert went out where the line is (TZ), not in UTC', async () => {
+  it('is the time the alert went out where the line is (TZ), not in UTC', async () => {
     process.env.TZ = 'America/Los_Angeles';
     let alertId = 0;
     // 19:00 on 31 December in Los Angeles, already 1 January in UTC.
@@ -169,7 +169,7 @@ describe('the day a correction names', () => {
     recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: 'SM0123' }], w.clock.now);
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], '2026-12-31')]);
+    expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], { time: '19:00', day: null }, 'grey van, took my phone')]);
   });
 });
 
@@ -177,7 +177,7 @@ describe('the day a correction names', () => {
 // READ came after the notice went or while it was in flight.
 describe('a discreet Signal member who read a retracted alert with READ', () => {
   /** Her notice claimed by the Signal lane; `readFirst`: she sends READ before its send returns. Returns the corrections she is sent and the day they name. */
-  async function readAndRetract(readFirst: boolean): Promise<{ corrections: string[]; day: string }> {
+  async function readAndRetract(readFirst: boolean): Promise<{ corrections: string[]; day: DayTime }> {
     let alertId = 0;
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
     const who: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000003' };
@@ -188,7 +188,7 @@ describe('a discreet Signal member who read a retracted alert with READ', () => 
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van 7ABC123, took my phone').reply ?? '')?.[1] ?? '';
     expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
     while (!planNextRange(w.db, alertId, w.clock.now).done);
-    const day = localDate(w.clock.now);
+    const sentAt = w.clock.now;
     const [row] = claimLane(w.db, 'signal', w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
     const sent = () => recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: String(w.clock.now) }], w.clock.now);
     if (!readFirst) sent();
@@ -198,7 +198,7 @@ describe('a discreet Signal member who read a retracted alert with READ', () => 
     w.clock.now += 60_000;
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    return { corrections: w.queued(who).filter((m) => m.text.includes('withdrawn')).map((m) => m.text), day };
+    return { corrections: w.queued(who).filter((m) => m.text.includes('withdrawn')).map((m) => m.text), day: dayTime(sentAt, w.clock.now) };
   }
 
   it('after its notice was sent, is sent the correction (her READ answer cannot be remote-deleted)', async () => {

@@ -1,0 +1,50 @@
+/**
+ * The correction a member gets for a retracted alert. It names the alert:
+ * when her copy was sent (where the line is, with its day when not today)
+ * and, unless she chose DISCREET (a lock screen shows no alarming words),
+ * its first words; with several alerts for her area in a day, "the alert
+ * sent 2026-12-08" left her to guess which to disregard, and she might
+ * dismiss the real warning.
+ */
+import { bodyText, type AlertBody } from '../alerts/report-template';
+import type { Lang } from '../domain/lang';
+import { catalog } from './catalog';
+import { dayTime } from './clock-time';
+import { smsSegments } from './sms-segments';
+
+/** The longest quote, and the shorter ones tried when an accent or an emoji (UCS-2's short segments) makes it too long. */
+const QUOTE_CHARS = [32, 24, 16, 8];
+
+/** At most two SMS segments, as every reply (catalog-type.ts). */
+const SEGMENTS = 2;
+
+/**
+ * A word that may identify someone (a number, a plate, a handle, a link): the quote stops before it. The alert
+ * may have been withdrawn for that very word (a stranger's number): its correction must not send it out again.
+ */
+const IDENTIFYING = /[\d@/]|\.\w/u;
+
+/** The first whole words of `text` within `max` characters, up to the first that may identify someone; "..." when some are left out. */
+export function firstWords(text: string, max: number): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (IDENTIFYING.test(word) || Array.from([...kept, word].join(' ')).length > max) break;
+    kept.push(word);
+  }
+  if (kept.length === 0) return '';
+  return kept.length < words.length ? `${kept.join(' ').replace(/[\s,;:.!?-]+$/u, '')}...` : kept.join(' ');
+}
+
+/**
+ * The correction, in `lang`, of the alert for `npas` with `body` (undefined when it no longer opens: the time
+ * alone) whose copy was sent at `sentAt`, written at `now`.
+ */
+export function retractionText(lang: Lang, npas: string[], body: AlertBody | undefined, sentAt: number, now: number, discreet: boolean): string {
+  const t = catalog(lang);
+  const sent = dayTime(sentAt, now);
+  if (discreet || body === undefined) return discreet ? t.discreetRetracted(npas, sent) : t.alertRetracted(npas, sent, '');
+  const text = bodyText(lang, npas, body);
+  const fits = QUOTE_CHARS.map((max) => t.alertRetracted(npas, sent, firstWords(text, max))).find((c) => smsSegments(c) <= SEGMENTS);
+  return fits ?? t.alertRetracted(npas, sent, '');
+}
