@@ -1,6 +1,6 @@
 /**
  * The correction a member gets for a retracted alert. It names the alert:
- * when her copy was sent (where the line is, with its day when not today)
+ * when it was sent out (the alert's own time where the line is, with its day when not today)
  * and, unless she chose DISCREET (a lock screen shows no alarming words),
  * its first words; with several alerts for her area in a day, "the alert
  * sent 2026-12-08" left her to guess which to disregard, and she might

@@ -3,6 +3,7 @@
  * provider's status report later says of the same row (delivered, failed,
  * or due again).
  */
+import { startOfLocalDay } from '../bot/clock-time';
 import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
@@ -23,8 +24,8 @@ export type Outcome =
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
-/** When a send was taken, as sent_at keeps it: to the minute, all a correction names of it (its time, and its day where the line is). */
-const sentAt = (now: number): number => now - (now % 60_000);
+/** When a send was taken, as sent_at keeps it: the start of its day where the line is, no minute of it (which would tie her row to the provider's records). */
+const sentAt = (now: number): number => startOfLocalDay(now);
 
 /**
  * Records outcomes. A send's outcome does not overwrite what a status

@@ -9,7 +9,6 @@
  * or both when an earlier try may have delivered a copy of its own.
  */
 import type { AlertBody } from '../alerts/report-template';
-import { startOfLocalDay } from '../bot/clock-time';
 import { retractionText } from '../bot/retraction-text';
 import type { Lang } from '../domain/lang';
 import { openAlertEvenRetracted } from './alerts';
@@ -115,7 +114,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(
-    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.sent_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
      WHERE o.alert_id = ? AND ${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
@@ -128,17 +127,15 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       channel: string;
       provider_id: string | null;
       updated_at: number;
-      sent_at: number | null;
       retraction: string | null;
       lang: Lang;
     }>;
     // Its first words name it in the correction (retraction-text.ts); one that no longer opens is named by its time alone.
     const body = rows.length > 0 ? openedBody(db, vault, a.id) : undefined;
     for (const r of rows) {
-      // When her copy was sent, as her phone shows it (approved at 23:50, sent at 00:20, it is the next day's);
-      // the alert's time for one with no send time (sent before sent_at was kept, or maybe sent by a try timed out).
-      // Kept to the minute; a copy sent before that holds its day's start, and its alert's time, approved that day, is nearer.
-      const sentAt = r.sent_at === null ? a.created_at : r.sent_at === startOfLocalDay(r.sent_at) ? Math.max(r.sent_at, a.created_at) : r.sent_at;
+      // Named by the alert's own time, one for all its copies (with its day when not today), and its first words:
+      // a copy's send time is kept to its day only, so that no minute ties her row to the provider's records of her number.
+      const sentAt = a.created_at;
       // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
       // deletion; one with none (read with READ before its notice went), one older, or one whose
       // deletion failed for good ('correct') gets the correction, as an SMS copy does.

@@ -1,6 +1,6 @@
 /**
  * outbox.sent_at keeps only what a retraction's correction uses of it: the
- * time the copy was sent, to the minute (its time and day where the line is);
+ * day the copy was sent, where the line is (the start of that local day);
  * and a copy whose delivery report came before its send's outcome was
  * recorded gets it too, from the report.
  */
@@ -14,9 +14,9 @@ import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
-// Sunday 6 December 23:30:25 in Los Angeles, kept as 23:30.
-const SENT = Date.parse('2026-12-07T07:30:25.123Z');
-const MINUTE = Date.parse('2026-12-07T07:30:00Z');
+// Sunday 6 December 23:30 in Los Angeles.
+const SENT = Date.parse('2026-12-07T07:30:00Z');
+const LA_DAY = Date.parse('2026-12-06T08:00:00Z');
 
 describe('outbox.sent_at', () => {
   restoreTimeZoneAfterEach();
@@ -42,15 +42,15 @@ describe('outbox.sent_at', () => {
     return id;
   };
 
-  it('is the minute the send was taken in', () => {
+  it('is the start of the local day the send was taken on', () => {
     const id = inFlight();
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM1' }], SENT);
-    expect(sentAt(id)).toBe(MINUTE);
+    expect(sentAt(id)).toBe(LA_DAY);
   });
 
   it('is set by a delivery report that came before the send outcome', () => {
     const id = inFlight();
     expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SM1', delivery: { kind: 'delivered' } }, SENT)).toEqual({ matched: true, kind: 'delivered' });
-    expect(sentAt(id)).toBe(MINUTE);
+    expect(sentAt(id)).toBe(LA_DAY);
   });
 });

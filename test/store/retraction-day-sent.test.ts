@@ -1,8 +1,8 @@
 /**
- * A retraction's correction named the day the alert was approved, not the day her copy was sent: on a Los Angeles
- * line, an alert approved on Saturday 5 December at 23:50 whose copy went on Sunday at 00:20 was corrected as "the
- * alert for 415 sent 2026-12-05", and with another 415 alert of the 5th in her phone she might disregard the wrong
- * one (found by a hunt on time zones and check-ins). The correction names the day her copy was sent.
+ * A retraction's correction names the alert by its own time where the line is (with its day when not today) and
+ * its first words: an alert approved on Saturday 5 December at 23:50 on a Los Angeles line is "sent at 23:50 on
+ * Sat 5" whenever her copy went, as a copy's send time is kept to its day only (no minute of it may tie her row to
+ * Twilio's records of her number); its words tell it from another 415 alert of that day.
  */
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
@@ -41,26 +41,26 @@ function correction(w: BotWorld, ref: string): string[] {
   return w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text);
 }
 
-describe("a retraction's correction names the day her copy was sent", () => {
+describe("a retraction's correction names the alert by its own time", () => {
   restoreTimeZoneAfterEach();
 
-  it('approved on Saturday at 23:50, sent on Sunday at 00:20: "sent at 00:20" (that Sunday)', async () => {
+  it('approved on Saturday at 23:50, her copy sent on Sunday at 00:20: "sent at 23:50" on Sat 5', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '00:20', day: null }, WORDS)]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, WORDS)]);
   });
 
-  it('a delivery report the next day does not move it: the day it was sent', async () => {
+  it('a delivery report the next day does not move it', async () => {
     const { w, ref, rowId } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
     w.clock.now = Date.parse('2026-12-07T09:00:00Z'); // Mon 7 Dec 01:00 PST: her phone was off until then
     settleReported(w.db, rowId, 'SM0123', { state: 'delivered' }, w.clock.now);
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '00:20', day: { weekday: 0, date: 6 } }, WORDS)]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, WORDS)]);
   });
 
-  it('sent the same evening it was approved: that day', async () => {
+  it('retracted the same evening: the time alone', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T07:55:00Z'));
-    w.clock.now += 3 * 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:55', day: { weekday: 6, date: 5 } }, WORDS)]);
+    w.clock.now = Date.parse('2026-12-06T07:58:00Z'); // Sat 23:58 PST
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: null }, WORDS)]);
   });
 });
