@@ -56,8 +56,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   badLang: (codes) => `Heads Up speaks ${codes.join(', ')}: text LANG and one of them, e.g. LANG ${codes[0] ?? 'EN'}.`,
   hint: () => "Heads Up didn't understand that. Text HELP for the commands.",
   joinWith: (areas) => `Heads Up: to get alerts for ${listAreas(areas)}, text JOIN ${areas.join(' ')}.`,
-  areasWhenStopped: (areas, via) =>
-    via === 'sms' ? `Heads Up: you're unsubscribed by SMS. Text START to come back, then JOIN ${areas.join(' ')}.` : `Heads Up: you're unsubscribed on Signal. Send JOIN ${areas.join(' ')} to come back.`,
   mediaNotKept: () => "(Photos and files don't reach Heads Up: put what they show in words.)",
   mediaNotRead: (answering) =>
     `Heads Up reads only text: photos, voice notes and files don't reach it. ${answering ? 'Please type your answer.' : 'Please type it, or text HELP for the commands.'}`,

@@ -57,8 +57,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
   joinWith: (areas) => `Heads Up: para recibir alertas de ${listAreas(areas)}, escribe UNIRSE ${areas.join(' ')}.`,
-  areasWhenStopped: (areas, via) =>
-    via === 'sms' ? `Heads Up: tu suscripcion por SMS esta cancelada. Escribe START para volver, y luego UNIRSE ${areas.join(' ')}.` : `Heads Up: tu suscripcion en Signal esta cancelada. Envia UNIRSE ${areas.join(' ')} para volver.`,
   mediaNotKept: () => '(Las fotos y archivos no llegan a Heads Up: escribe lo que muestran.)',
   mediaNotRead: (answering) =>
     `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,

@@ -62,8 +62,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
   hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",
   joinWith: (areas) => `Heads Up: pour les alertes de ${listAreas(areas)}, écrivez REJOINDRE ${areas.join(' ')}.`,
-  areasWhenStopped: (areas, via) =>
-    via === 'sms' ? `Heads Up: désinscrite par SMS. Écrivez START pour revenir, puis REJOINDRE ${areas.join(' ')}.` : `Heads Up: désinscrite sur Signal. Envoyez REJOINDRE ${areas.join(' ')} pour revenir.`,
   mediaNotKept: () => '(Les photos et fichiers ne parviennent pas à Heads Up: décrivez-les en mots.)',
   mediaNotRead: (answering) =>
     `Heads Up ne recoit que du texte: photos, messages vocaux et fichiers ne lui parviennent pas. ${answering ? 'Écrivez votre réponse, svp.' : 'Écrivez-le, ou écrivez AIDE pour les commandes.'}`,

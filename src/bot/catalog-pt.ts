@@ -63,8 +63,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> =
   badLang: (codes) => `Heads Up fala ${codes.join(', ')}: escreva LANG e uma delas, ex. LANG ${codes[0] ?? 'PT'}.`,
   hint: () => 'Heads Up nao entendeu. Escreva AJUDA para ver os comandos.',
   joinWith: (areas) => `Heads Up: para receber alertas de ${listAreas(areas)}, escreva ENTRAR ${areas.join(' ')}.`,
-  areasWhenStopped: (areas, via) =>
-    via === 'sms' ? `Heads Up: sua inscricao por SMS esta encerrada. Escreva START para voltar, e depois ENTRAR ${areas.join(' ')}.` : `Heads Up: sua inscricao no Signal esta encerrada. Envie ENTRAR ${areas.join(' ')} para voltar.`,
   mediaNotKept: () => '(Fotos e arquivos nao chegam ao Heads Up: escreva o que mostram.)',
   mediaNotRead: (answering) =>
     `Heads Up recebe apenas texto: fotos, audios e arquivos nao chegam. ${answering ? 'Escreva sua resposta, por favor.' : 'Escreva a mensagem, ou escreva AJUDA para ver os comandos.'}`,

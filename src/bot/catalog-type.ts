@@ -72,10 +72,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog, CorrectionCat
   /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
   badLang(codes: string[]): string;
   hint(): string;
-  /** Only area codes from someone with no membership here (a join question answered after it lapsed): JOIN with them. */
+  /** Only area codes from someone with no membership here, or one stopped (a join question answered after it lapsed): JOIN with them. */
   joinWith(areas: string[]): string;
-  /** Only area codes from a member who sent STOP: the word that brings her back there (START by SMS, lifting the carrier's block; JOIN over Signal). */
-  areasWhenStopped(areas: string[], via: Channel): string;
   /** A photo, voice note or file with no text: only text reaches the line. `answering`: a question of ours is open. */
   mediaNotRead(answering: boolean): string;
   /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */

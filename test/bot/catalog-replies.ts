@@ -62,7 +62,6 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
     joinWith: [t.joinWith(a.areas), t.joinWith(a.ownAreas)],
-    areasWhenStopped: [t.areasWhenStopped(a.areas, 'sms'), t.areasWhenStopped(a.areas, 'signal'), t.areasWhenStopped(a.ownAreas, 'sms')],
     mediaNotRead: [t.mediaNotRead(true), t.mediaNotRead(false)],
     mediaNotKept: [t.mediaNotKept()],
     editNotRead: [t.editNotRead(true), t.editNotRead(false)],
