@@ -27,8 +27,9 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * my shift", Spanish "Alto, moreno" for "tall, dark") is the answer; the
  * word alone, or a message that asks to stop ("STOP texting me"), is STOP;
  * but where she is `describing` him or his car (describes: asked only for a
- * bare ALTO, as it reads her conversation), ALTO is "tall" or a Suzuki Alto,
- * her answer, as a bare "No más" is at the last question.
+ * bare ALTO, as it reads her conversation), "alto" or "Alto." is "tall" or a
+ * Suzuki Alto, her answer, as a bare "No más" is at the last question; in
+ * capitals, as the line writes it ("ALTO para salir"), it is still STOP.
  */
 export function turnOf(parsed: Parsed, text: string, answered: boolean, describing: () => boolean = () => false): Turn {
   // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one), unless
@@ -39,7 +40,7 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean, describi
     const { kind } = parsed.command;
     if (kind === 'stop') {
       if (answered) return 'command';
-      if (parsed.exactKeyword && parsed.keyword === 'ALTO' && describing()) return 'answer';
+      if (parsed.exactKeyword && parsed.keyword === 'ALTO' && !shouted(text) && describing()) return 'answer';
       return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
     }
     // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
@@ -48,6 +49,11 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean, describi
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
+}
+
+/** Whether a text is written in capitals only (what letters it has). */
+function shouted(text: string): boolean {
+  return text === text.toUpperCase();
 }
 
 /** Whether the open question is a guided report's asking what he or his car looked like, where "alto" describes. */

@@ -89,9 +89,11 @@ describe('a bare ALTO in a guided report', () => {
     expect(await say(other, 'ZONAS')).toBe(es.areas([]));
   });
 
-  it('at the person question, ALTO the carrier acted on, PARAR and English STOP words still stop her', async () => {
+  it('at the person question, ALTO in capitals (as the line writes it), ALTO the carrier acted on, PARAR and English STOP words still stop her', async () => {
     const cases: Array<[string, string, Record<string, string>]> = [
-      ['+14155554020', 'ALTO', { MessagingServiceSid: `MG${'2'.repeat(32)}`, OptOutType: 'STOP' }],
+      ['+14155554018', 'ALTO', {}],
+      ['+14155554019', 'ALTO.', {}],
+      ['+14155554020', 'alto', { MessagingServiceSid: `MG${'2'.repeat(32)}`, OptOutType: 'STOP' }],
       ['+14155554022', 'PARAR', {}],
       ['+14155554026', 'STOP', {}],
       ['+14155554028', 'UNSUBSCRIBE', {}],
