@@ -48,6 +48,17 @@ export function leftAlone(store: Store, line: Pick<CheckinLine, 'rules' | 'moder
   return alone;
 }
 
+/**
+ * leftAlone after her Signal account showed a new number, these memberships (hers until now) parted: only when
+ * one of them had a buddy who accepted, which the change may have taken from her check-in. With none, it reached
+ * no buddy before the change either, and she was told when that came about (a buddy's STOP, DECLINE or DELETE,
+ * the moderators gone, her BLOCK): not told again for the same loss. Nothing kept: it holds across a restart.
+ */
+export function leftAloneByChange(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts'>, memberIds: readonly number[]): number[] {
+  const hadBuddy = memberIds.some((id) => buddiesOf(store.db, store.vault, id).some((b) => b.status === 'accepted'));
+  return hadBuddy ? leftAlone(store, line, memberIds) : [];
+}
+
 /** Queues the notice to each of these members (leftAlone) that her check-in now reaches no one. */
 export function tellNoOneLeft(store: Store, line: Pick<CheckinLine, 'examples'>, alone: readonly number[], now: number): void {
   const { db, vault } = store;

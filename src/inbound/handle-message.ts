@@ -8,7 +8,7 @@
 import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
-import { isNeedsBuddy, leftAlone, tellNoOneLeft } from '../bot/checkin-alone';
+import { isNeedsBuddy, leftAloneByChange, tellNoOneLeft } from '../bot/checkin-alone';
 import { approveRetried } from '../bot/moderator-decisions';
 import { checkinLine } from '../bot/run-command';
 import { parse } from '../bot/parser';
@@ -79,13 +79,14 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted, heardAt(msg, now));
   const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // Her Signal account shows a new number: a check-in of hers that relied on the buddies asked from the old
-  // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline.
+  // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline
+  // (only if the change took a buddy: one her buddy's STOP left alone was told then, checkin-alone.ts).
   // Once her message is handled: one it ended (her OK) needs no one, and one it gave a buddy (BUDDY) reaches them.
   // Told after her reply (below); a CHECKIN refused for want of a buddy is answered by the notice alone, not twice,
   // but only where the notice goes to the membership the reply goes to: one told on her old number's SMS
   // membership leaves her, writing over Signal, answered nowhere.
   const line = who.member && who.unlinked.length > 0 ? checkinLine(rules) : undefined;
-  const alone = line && who.member ? leftAlone(deps, line, [who.member.id, ...who.unlinked]) : [];
+  const alone = line && who.member ? leftAloneByChange(deps, line, [who.member.id, ...who.unlinked]) : [];
   // Read only when a message is queued to her (not for a webhook's TwiML reply: a query per webhook).
   const member = alone.length > 0 || (result.reply !== null && way === 'outbox') ? findMemberByIndex(db, who.memberKey) : undefined;
   const toMember = member !== undefined && (member.status === 'active' || member.status === 'pending');
