@@ -28,12 +28,15 @@ export function checkReports(db: Database.Database, now: number): CheckResult[] 
   // status callback": the poller fetched its status (updated_at: when it was asked, a little after its send), or a
   // discreet member's READ marked it delivered (store/outbox-withdrawals.ts copiesRead). 'delivered' rows hold the
   // report's time. A withdrawn copy a report shows delivered (retractedCopyDelivered) came by a callback, or is polled.
+  // Only those Twilio took (sends, 0049): a READ also marks copies never sent, which await no report.
   // doctor reads a line whose migrations the server has yet to apply: before 0066 no row is marked.
-  const polled = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'polled'").get() as { n: number }).n > 0 ? 'polled' : '0';
+  const hasPolled = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'polled'").get() as { n: number }).n > 0;
+  const polled = hasPolled ? 'polled' : '0';
+  const settled = hasPolled ? '(polled = 1 AND sends > 0)' : '0';
   const { waiting, oldest } = db
     .prepare(
       `SELECT count(*) AS waiting, min(updated_at) AS oldest FROM outbox INDEXED BY outbox_updated
-       WHERE state <> 'pending' AND (state = 'sent' OR ${polled} = 1) AND channel = 'sms' AND updated_at >= ? AND updated_at < ?`,
+       WHERE state <> 'pending' AND (state = 'sent' OR ${settled}) AND channel = 'sms' AND updated_at >= ? AND updated_at < ?`,
     )
     .get(now - LOOK_BACK_MS, now - QUIET_MS) as { waiting: number; oldest: number | null };
   if (waiting < ENOUGH || oldest === null) return [];

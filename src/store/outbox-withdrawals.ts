@@ -161,7 +161,8 @@ export function waitingAlertCopies(db: Db, memberId: number, now: number): Waiti
  * Signal, or in flight there, is marked to be corrected, not deleted, should
  * the alert be retracted: a deletion would take the notice but not the READ
  * answer that holds the alert in full (nor is its timestamp kept now).
- * They are marked settled without a callback (outbox.polled).
+ * They are marked settled without a callback (outbox.polled); doctor counts
+ * only those Twilio took (sends > 0), not a copy never sent.
  */
 export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
   const gone = db.stmt(
