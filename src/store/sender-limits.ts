@@ -50,7 +50,8 @@ export type LimitKind =
   | 'buddy_invite_back'
   | 'join_notice'
   | 'checkin_moderators'
-  | 'still_runs';
+  | 'still_runs'
+  | 'edit';
 
 /** Kinds counted in memory. */
 const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message', 'opt_out']);

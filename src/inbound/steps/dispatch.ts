@@ -29,6 +29,9 @@ import type { Identity } from './identify-sender';
  * whether it is a guided report's read-back: it quotes the draft, which she
  * may still drop; or an APPROVE's answer quoting a report's changed text.
  */
+
+/** Edits answered per sender an hour (sender-limits.ts), apart from the hint's one. */
+const EDITS_ANSWERED = { max: 5, windowMs: 3_600_000 };
 export interface Reply {
   say: string | null;
   quotesDraft: boolean;
@@ -57,12 +60,14 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // is told so. An open question stays open (read as empty, the answer would skip it); out of a
   // conversation it is a hint like any other, once an hour; a moderator's, as her typos are (a screenshot she
   // meant to pass on, told each time up to their bound, not left unanswered for the rest of the hour).
-  // An edit (Signal's) is never acted on: it would run its command again. She is told to send it anew, bounded
-  // as a photo's answer is; a moderator, that nothing changed (her corrected EDIT was not applied).
+  // An edit (Signal's) is never acted on: it would run its command again. She is told to send it anew, up to
+  // EDITS_ANSWERED an hour, a bound of its own: the typo she corrects was just answered "didn't understand", and the
+  // hint's hour would leave her edit silent, believed sent (an auto-reply never edits). A moderator is told that
+  // nothing changed (her corrected EDIT was not applied), each time up to her typos' bound.
   if (msg.edited) {
     if (who.moderator) return { say: moderatorHint(store, asker, now, asker.t.modEditNotRead()).say, quotesDraft: false };
-    const say = who.conversation() ? asker.t.editNotRead(true) : hint(store, rules, asker, now, asker.t.editNotRead(false)).say;
-    return { say, quotesDraft: false };
+    const told = store.limits.take(who.limitKey, 'edit', EDITS_ANSWERED, now);
+    return { say: told ? asker.t.editNotRead(who.conversation() !== undefined) : null, quotesDraft: false };
   }
   if (msg.media && !parsed.ok && parsed.error === 'empty') {
     const told = asker.t.mediaNotRead(false);

@@ -26,15 +26,26 @@ const say = (w: BotWorld, who: Sender, text: string) => w.bot.handle({ sender: w
 const edit = (w: BotWorld, who: Sender) => w.bot.handle({ sender: who, text: '', providerId: `${who.address}:${++ids}`, edited: true }).reply;
 
 describe('a Signal edit', () => {
-  it("tells a member to send it again as a new message, once an hour as the hint is, and in her language", async () => {
+  it('tells a member to send it again as a new message, five times an hour apart from the hint, and in her language', async () => {
     const w = await world();
     now(w, Date.UTC(2026, 11, 2, 12));
     expect(say(w, ROSA, 'JOIN 415')).toBe(t.joined(['415']));
+    // The typo she then corrects with Signal's edit was answered "didn't understand": her edit is answered all the same.
+    expect(say(w, ROSA, 'REPROT 415 grey van')).toBe(t.hint());
+    // Twice in a row, as any same message with the same answer (inbound/steps/repeats.ts); five an hour in all, counted
+    // as they come (the third, damped, too).
+    expect(edit(w, ROSA)).toBe(t.editNotRead(false));
     expect(edit(w, ROSA)).toBe(t.editNotRead(false));
     expect(edit(w, ROSA)).toBeNull();
-    expect(say(w, ROSA, 'blah')).toBeNull();
+    for (let i = 0; i < 2; i++) {
+      expect(say(w, ROSA, 'AREAS')).toBe(t.areas(['415']));
+      expect(edit(w, ROSA)).toBe(t.editNotRead(false));
+    }
+    expect(say(w, ROSA, 'AREAS')).toBe(t.areas(['415']));
+    expect(edit(w, ROSA)).toBeNull();
     w.clock.now += 61 * MIN;
     expect(edit(w, ROSA)).toBe(t.editNotRead(false));
+    expect(say(w, ROSA, 'blah')).toBe(t.hint());
     expect(say(w, LUPE, 'LANG ES')).toBe(catalog('es').langSet());
     expect(edit(w, LUPE)).toBe(catalog('es').editNotRead(false));
   });
