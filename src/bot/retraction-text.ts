@@ -2,11 +2,12 @@
  * The correction a member gets for a retracted alert. It names the alert:
  * when it was sent out (the alert's own time where the line is, with its day when not today)
  * and, unless she chose DISCREET (a lock screen shows no alarming words),
- * its first words; with several alerts for her area in a day, "the alert
+ * for a guided alert its categories (never its free words nor a moderator's text:
+ * they may hold the name or number it was withdrawn for); with several alerts for her area in a day, "the alert
  * sent 2026-12-08" left her to guess which to disregard, and she might
  * dismiss the real warning.
  */
-import { bodyText, type AlertBody } from '../alerts/report-template';
+import type { AlertBody } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import { catalog } from './catalog';
 import { dayTime } from './clock-time';
@@ -44,7 +45,10 @@ export function retractionText(lang: Lang, npas: string[], body: AlertBody | und
   const t = catalog(lang);
   const sent = dayTime(sentAt, now);
   if (discreet || body === undefined) return discreet ? t.discreetRetracted(npas, sent) : t.alertRetracted(npas, sent, '');
-  const text = bodyText(lang, npas, body);
+  // Only what no one wrote: a guided alert's categories, in her language. Its free words, or a moderator's text,
+  // may hold the very name or number it was withdrawn for, and no moderator reads the correction before it goes.
+  const text = 'fields' in body ? t.categoryNames(body.fields.categories) : '';
+  if (text === '') return t.alertRetracted(npas, sent, '');
   const fits = QUOTE_CHARS.map((max) => t.alertRetracted(npas, sent, firstWords(text, max))).find((c) => smsSegments(c) <= SEGMENTS);
   return fits ?? t.alertRetracted(npas, sent, '');
 }

@@ -113,7 +113,7 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     expect(signal.remoteDeletes.filter((d) => d.recipient === SIG_MEMBER.uuid)).toHaveLength(1);
     await waitFor(() => twilio.to(SMS_MEMBER).some((m) => m.body.includes('disregard')), 10_000, 'the correction');
     const correction = twilio.to(SMS_MEMBER).find((m) => m.body.includes('disregard'))?.body ?? '';
-    expect(correction).toMatch(/^Heads Up: please disregard the alert for 415 sent at \d{2}:\d{2}( on \w{3} \d\d?)?: "blue sedan, choked me[^"]*"\./);
+    expect(correction).toMatch(/^Heads Up: please disregard the alert for 415 sent at \d{2}:\d{2}( on \w{3} \d\d?)?\. It was sent in error/);
     expect(correction).not.toContain('0166');
     // The waiting copy never goes out, even once its recipient can be reached again.
     await waitFor(

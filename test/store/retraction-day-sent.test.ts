@@ -1,8 +1,8 @@
 /**
- * A retraction's correction names the alert by its own time where the line is (with its day when not today) and
- * its first words: an alert approved on Saturday 5 December at 23:50 on a Los Angeles line is "sent at 23:50 on
- * Sat 5" whenever her copy went, as a copy's send time is kept to its day only (no minute of it may tie her row to
- * Twilio's records of her number); its words tell it from another 415 alert of that day.
+ * A retraction's correction names the alert by its own time where the line is (with its day when not today): an
+ * alert approved on Saturday 5 December at 23:50 on a Los Angeles line is "sent at 23:50 on Sat 5" whenever her
+ * copy went, as a copy's send time is kept to its day only (no minute of it may tie her row to Twilio's records of
+ * her number). A one-message report's words are not quoted (retraction-names-alert.test.ts).
  */
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
@@ -16,8 +16,6 @@ import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 const MOD = '+14155550199';
 const MEMBER = '+14155550101';
 const REPORTER = '+14155550105';
-/** The alert's first words, as its correction quotes them. */
-const WORDS = 'grey van, took my phone';
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
 /** An alert approved on Sat 5 Dec 23:50 PST; her copy taken by the provider at `sentAt`. */
@@ -47,7 +45,7 @@ describe("a retraction's correction names the alert by its own time", () => {
   it('approved on Saturday at 23:50, her copy sent on Sunday at 00:20: "sent at 23:50" on Sat 5', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, WORDS)]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, '')]);
   });
 
   it('a delivery report the next day does not move it', async () => {
@@ -55,12 +53,12 @@ describe("a retraction's correction names the alert by its own time", () => {
     w.clock.now = Date.parse('2026-12-07T09:00:00Z'); // Mon 7 Dec 01:00 PST: her phone was off until then
     settleReported(w.db, rowId, 'SM0123', { state: 'delivered' }, w.clock.now);
     w.clock.now += 3_600_000;
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, WORDS)]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: { weekday: 6, date: 5 } }, '')]);
   });
 
   it('retracted the same evening: the time alone', async () => {
     const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T07:55:00Z'));
     w.clock.now = Date.parse('2026-12-06T07:58:00Z'); // Sat 23:58 PST
-    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: null }, WORDS)]);
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], { time: '23:50', day: null }, '')]);
   });
 });

@@ -126,7 +126,7 @@ describe('a Signal copy of a retracted alert', () => {
     const { w, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS);
     const day = dayTime(w.clock.now - SIGNAL_DELETE_WINDOW_MS, w.clock.now);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day, 'grey van, took my phone')]);
+    expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day, '')]);
     expect(w.db.sqlite.prepare("SELECT retraction, priority FROM outbox WHERE alert_id IS NULL AND member_id IS NOT NULL AND body_ct IS NOT NULL ORDER BY id DESC LIMIT 1").get()).toEqual({ retraction: null, priority: PRIORITY.bulk });
     expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
   });
@@ -169,7 +169,7 @@ describe('the day and time a correction names', () => {
     recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: 'SM0123' }], w.clock.now);
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], { time: '19:00', day: null }, 'grey van, took my phone')]);
+    expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], { time: '19:00', day: null }, '')]);
   });
 });
 
