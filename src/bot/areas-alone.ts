@@ -4,7 +4,7 @@
  * told the question had lapsed, and silence for a second try (the hint's hourly bound). She is told the JOIN
  * that does it instead. Not bound by the hint's hour: an auto-reply sends no area code, and the same message
  * answered the same way is answered twice an hour at most anyway (inbound/steps/repeats.ts). A membership that
- * was stopped gets the same reply, word for word, as a stranger: the number may be someone else's now, who must
+ * was stopped gets the reply a stranger gets (in the language kept for her): the number may be someone else's now, who must
  * not learn it was on the line (JOIN brings her back with the areas she names).
  */
 import type { Regions } from '../alerts/regions';

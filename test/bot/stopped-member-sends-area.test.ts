@@ -1,6 +1,6 @@
 /**
  * A member who sent STOP and then texts an area alone ("415") got "didn't understand" (and silence for a second
- * try within the hint's hour). She gets what a stranger gets, word for word: "text JOIN 415", in her language.
+ * try within the hint's hour). She gets what a stranger gets, "text JOIN 415", in the language kept for her.
  * Not "you're unsubscribed": a stopped membership's number may be someone else's now, who must not learn it was on
  * the line (a review of the first version). Real SQLite and crypto, through the bot.
  */
