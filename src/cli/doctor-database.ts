@@ -225,8 +225,9 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key; if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY`));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was written with or, if rotate-key has finished, the new key it was given'));
       // After a rotation, a copy kept under the retired (maybe leaked) key is the whole line for whoever holds that key.
+      // Only with a key that opens the line: a wrong key would call every copy under the line's own key another's.
       const current = new Vault(key.key);
-      for (const kept of keptLineFiles(file).filter((f) => keptCopyKey(f, current) === 'mismatch')) {
+      for (const kept of verdict === 'match' ? keptLineFiles(file).filter((f) => keptCopyKey(f, current) === 'mismatch') : []) {
         leftover.push(warn('kept key', `${kept} is an old copy of a line that the line's master key does not open: it is sealed under another key (a retired one, if rotate-key ran since it was kept), and whoever holds that key reads it whole: delete it (${removeCommand([kept])})`));
       }
     }
