@@ -45,8 +45,11 @@ export function keptCopyKey(kept: string, vault: Vault): 'match' | 'mismatch' | 
 /** A shell word for `p`: quoted, so that a folder with a space in its name deletes only what is meant. */
 const shellWord = (p: string): string => `'${p.replace(/'/g, `'\\''`)}'`;
 
-/** The command that deletes the kept copies `files`, with the -wal and -shm beside each database. */
+/**
+ * The command that deletes the kept copies `files`, with the -wal and -shm beside each database.
+ * Absolute: DATA_DIR is relative by default (./data), and rm -f run from another folder would delete nothing, silently.
+ */
 export function removeCommand(files: string[]): string {
-  const all = files.flatMap((f) => (/-(wal|shm)(\.stray-.*)?$/.test(f) ? [f] : [f, `${f}-wal`, `${f}-shm`]));
+  const all = files.map((f) => path.resolve(f)).flatMap((f) => (/-(wal|shm)(\.stray-.*)?$/.test(f) ? [f] : [f, `${f}-wal`, `${f}-shm`]));
   return `rm -f -- ${all.map(shellWord).join(' ')}`;
 }
