@@ -20,6 +20,7 @@ import { counted } from './counted';
 import { decodeMasterKey } from '../store/master-key';
 import { lineBot, lineFile, readExistingKey, readLineConfig } from './line';
 import { keptCopyKey, keptLineFiles, removeCommand } from '../store/kept-lines';
+import { adminCommand } from '../util/admin-command';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
@@ -139,7 +140,7 @@ function keptCopiesLines(file: string, retiredKey: Uint8Array): string[] {
   const what = { match: 'sealed under the retired key: whoever holds that key reads it whole', mismatch: 'sealed under another key, not the one retired', unknown: 'maybe sealed under the retired key (it could not be checked)' };
   return [
     ...kept.map((f) => `rotate-key: ${f} is an old copy of the line kept in DATA_DIR, ${what[keptCopyKey(f, retired)]}.`),
-    `rotate-key: delete ${kept.length === 1 ? 'it' : 'them'} once the line is right (take a new backup first: npm run admin -- backup FILE): ${removeCommand(kept)}`,
+    `rotate-key: delete ${kept.length === 1 ? 'it' : 'them'} once the line is right (take a new backup first: ${adminCommand('backup FILE')}): ${removeCommand(kept)}`,
   ];
 }
 

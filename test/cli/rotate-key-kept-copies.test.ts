@@ -33,6 +33,8 @@ it('rotate-key names the line a restore replaced as sealed under the retired key
   expect(lines).toContain(`rotate-key: ${replaced} is an old copy of the line kept in DATA_DIR, sealed under the retired key: whoever holds that key reads it whole.`);
   const rm = lines.find((l) => l.includes('rm -f -- '));
   expect(rm).toContain(`'${replaced}'`);
+  // The backup to take first, in both forms: the image has no npm run admin.
+  expect(rm).toContain('take a new backup first: npm run admin -- backup FILE (heads-up backup FILE in the image)');
 
   // Under the new key, doctor warns of it (as it did before, and now of its key).
   const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: NEW_KEY, PUBLIC_URL: 'https://headsup.example.org' });
