@@ -22,19 +22,13 @@ import { giveFolderOwner } from './file-owner';
 import { dropRestoredRescue, keptAside, replacedLines } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
+import { sameFile } from './same-file';
 import { checkBackup, inspectDatabase, refuseMidRotation, RestoreRefused } from './restore-checks';
 import { markRestoredCheckins } from './restored-checkins';
 import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
 import { forgetRestoredReportReads, waitingAlertCopies, type WaitingAlert } from './restored-waiting';
 import type { Vault } from './vault';
 import { adminCommand } from '../util/admin-command';
-
-/** Whether two paths name one file (through a link, or spelled otherwise). */
-function sameFile(a: string, b: string): boolean {
-  const sa = fs.statSync(a);
-  const sb = fs.statSync(b);
-  return sa.dev === sb.dev && sa.ino === sb.ino;
-}
 
 /**
  * Frees `aside`'s names beside a database for this run; returns the name
