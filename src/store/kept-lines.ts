@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { keptAside, replacedLines, rescueCopies } from './kept-aside';
 import { keyOpens } from './key-state';
 import { openToRead } from './open-to-read';
+import { sameFile } from './same-file';
 import type { Vault } from './vault';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,9 @@ import path from 'node:path';
 export function keptLineFiles(file: string): string[] {
   const dir = path.dirname(file);
   const stray = fs.readdirSync(dir).filter((f) => f.startsWith(`${path.basename(file)}-wal.stray-`)).sort().map((f) => path.join(dir, f));
-  // What an interrupted restore left under its plain names: the line set aside, and the backup's staged copy.
-  const left = [`${file}.before-restore`, `${file}.restoring`].filter((f) => fs.existsSync(f));
+  // What an interrupted restore left under its plain names: the line set aside, and the backup's staged copy. Not a second name of
+  // the database itself (a restore killed before its swap leaves .before-restore as a hard link): that is the line, no old copy.
+  const left = [`${file}.before-restore`, `${file}.restoring`].filter((f) => fs.existsSync(f) && !(fs.existsSync(file) && sameFile(f, file)));
   return [...replacedLines(file), ...keptAside(file), ...rescueCopies(file), ...stray, ...left];
 }
 

@@ -67,3 +67,15 @@ it('rotate-key names what an interrupted restore left under its plain names (.be
     expect(lines).toContain(`rotate-key: ${target}${tail} is an old copy of the line kept in DATA_DIR, sealed under the retired key: whoever holds that key reads it whole.`);
   }
 }, 60_000);
+
+it('rotate-key does not name a .before-restore that is a second name of the database itself (a restore killed before its swap)', async () => {
+  const dataDir = tempDir();
+  await seedMembers(dataDir, '917', numbersIn('917', 2));
+  const target = path.join(dataDir, 'heads-up.db');
+  fs.linkSync(target, `${target}.before-restore`);
+  fs.copyFileSync(target, `${target}.restoring`);
+  const lines = await rotateKeyCommand({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY }, () => undefined);
+  const said = lines.join('\n');
+  expect(said).not.toContain(`${target}.before-restore`);
+  expect(lines).toContain(`rotate-key: ${target}.restoring is an old copy of the line kept in DATA_DIR, sealed under the retired key: whoever holds that key reads it whole.`);
+}, 60_000);
