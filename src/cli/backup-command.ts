@@ -6,6 +6,7 @@ import { databaseFile } from '../store/db';
 import { CommandError } from './cli-errors';
 import { lineCounts } from './counted';
 import { lineFile, readLineConfig } from './line';
+import { shellWord } from '../util/shell-word';
 
 /** Writes the backup and returns the line to print. */
 export async function backupCommand(file: string): Promise<string> {
@@ -33,8 +34,7 @@ export async function backupCommand(file: string): Promise<string> {
   if (there) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
   // The README's cron line writes into a folder a fresh machine does not have: say how to make it (0700: backups hold the line).
   const folder = path.dirname(dest);
-  const word = /^[\w/.:-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, `'\\''`)}'`;
-  if (!fs.existsSync(folder)) throw new CommandError(`${folder} does not exist: create it first (mkdir -m 700 -p ${word}), then run backup again`);
+  if (!fs.existsSync(folder)) throw new CommandError(`${folder} does not exist: create it first (mkdir -m 700 -p -- ${shellWord(folder)}), then run backup again`);
   let made: Awaited<ReturnType<typeof backupDatabase>>;
   try {
     made = await backupDatabase(source, dest);

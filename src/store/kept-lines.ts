@@ -11,6 +11,7 @@ import { keptAside, replacedLines, rescueCopies } from './kept-aside';
 import { keyOpens } from './key-state';
 import { openToRead } from './open-to-read';
 import { sameFile } from './same-file';
+import { shellWord } from '../util/shell-word';
 import type { Vault } from './vault';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,9 +44,6 @@ export function keptCopyKey(kept: string, vault: Vault): 'match' | 'mismatch' | 
     db?.close();
   }
 }
-
-/** A shell word for `p`: quoted, so that a folder with a space in its name deletes only what is meant. */
-const shellWord = (p: string): string => `'${p.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The command that deletes the kept copies `files`, with the -wal and -shm beside each database.
