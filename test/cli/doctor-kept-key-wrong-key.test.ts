@@ -3,25 +3,12 @@
  * opens with. Given a wrong key, it must not tell the operator to delete
  * copies sealed under the line's real key as if they were another key's.
  */
-import path from 'node:path';
 import { runDoctor } from '../../src/cli/doctor';
-import { latestMigration } from '../../src/cli/line';
-import { backupDatabase } from '../../src/store/backup';
-import { restoreDatabase } from '../../src/store/restore';
-import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
-import { numbersIn, seedMembers } from '../helpers/seed';
+import { TEST_MASTER_KEY } from '../helpers/harness';
+import { lineWithReplacedCopy } from './replaced-line';
 
 it('with a key that does not open the line, doctor fails the key and says nothing of kept copies', async () => {
-  await cryptoReady();
-  const dataDir = tempDir();
-  await seedMembers(dataDir, '917', numbersIn('917', 3));
-  const target = path.join(dataDir, 'heads-up.db');
-  const backup = path.join(tempDir(), 'line.db');
-  await backupDatabase(target, backup);
-  const restored = await restoreDatabase(backup, target, new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64'))), latestMigration());
-  const replaced = restored.replaced?.file as string;
-  expect(path.dirname(replaced)).toBe(dataDir);
+  const { dataDir, replaced } = await lineWithReplacedCopy();
 
   const wrong = Buffer.alloc(32, 99).toString('base64');
   const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: wrong, PUBLIC_URL: 'https://headsup.example.org' });

@@ -8,26 +8,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDoctor } from '../../src/cli/doctor';
-import { latestMigration } from '../../src/cli/line';
 import { rotateKeyCommand } from '../../src/cli/rotate-key-command';
-import { backupDatabase } from '../../src/store/backup';
-import { restoreDatabase } from '../../src/store/restore';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
+import { lineWithReplacedCopy } from './replaced-line';
 
 const NEW_KEY = Buffer.alloc(32, 12).toString('base64');
 
 it('rotate-key names the line a restore replaced as sealed under the retired key, with the rm that deletes it; doctor warns of it after', async () => {
-  await cryptoReady();
-  const dataDir = tempDir();
-  await seedMembers(dataDir, '917', numbersIn('917', 3));
-  const target = path.join(dataDir, 'heads-up.db');
-  const backup = path.join(tempDir(), 'line.db');
-  await backupDatabase(target, backup);
-  const restored = await restoreDatabase(backup, target, new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64'))), latestMigration());
-  const replaced = restored.replaced?.file as string;
-  expect(path.dirname(replaced)).toBe(dataDir);
+  const { dataDir, target, replaced } = await lineWithReplacedCopy();
 
   const lines = await rotateKeyCommand({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY }, () => undefined);
   expect(lines).toContain(`rotate-key: ${replaced} is an old copy of the line kept in DATA_DIR, sealed under the retired key: whoever holds that key reads it whole.`);
