@@ -32,7 +32,7 @@ export function waited(ms: number): string {
 const WAITED = 'CASE WHEN attempts = 1 THEN updated_at ELSE created_at END';
 
 /**
- * When its failures began, which decides a FAIL: its first failed try (failing_since, 0071), not its queueing: a
+ * When its failures began, which decides a FAIL: its first failed try (failing_since, 0072), not its queueing: a
  * reminder queued 50 minutes before it was due, failing twice within seconds, is no outage of 50 minutes. A row of
  * before keeps none: WAITED, at the earliest (due_at moves at each retry).
  */
@@ -42,7 +42,7 @@ const FIRST_FAILED = (kept: boolean) => (kept ? `coalesce(failing_since, ${WAITE
 export function checkOutages(db: Database.Database, now: number): CheckResult[] {
   // A Signal failure worded as one recipient's (she left, her keys changed) is no outage; a stop's refusal is no try.
   const notOutage = JSON.stringify([...SIGNAL_RECIPIENT_FAILURES.map((c) => `server:${c}`), `connection:${SHUTTING_DOWN}`]);
-  // doctor reads a line whose migrations the server has yet to apply: before 0071 no first failed try is kept.
+  // doctor reads a line whose migrations the server has yet to apply: before 0072 no first failed try is kept.
   const kept = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'failing_since'").get() as { n: number }).n > 0;
   const lanes = db
     .prepare(

@@ -46,7 +46,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
        body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?, failing_since = NULL
      WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
-  // failing_since (0071): its first failed try since it last went, from which doctor measures an outage; a 429 is no failure.
+  // failing_since (0072): its first failed try since it last went, from which doctor measures an outage; a 429 is no failure.
   const retry = db.stmt(
     `UPDATE outbox SET state = 'pending', due_at = @due, error = @error, throttles = throttles + @throttled, lease_until = 0, updated_at = @now,
        failing_since = CASE WHEN @throttled = 1 THEN failing_since ELSE coalesce(failing_since, @now) END

@@ -3,5 +3,5 @@
 -- from it (doctor-outage.ts). It read the message's queueing once a second
 -- try had failed, and a reminder queued 50 minutes before it was due, failing
 -- twice within seconds, read as failing for 50 minutes. Rows of before keep
--- NULL, and doctor reads them as it did.
+-- NULL, and doctor reads them as it did. (0072: 0071 is another branch's.)
 ALTER TABLE outbox ADD COLUMN failing_since INTEGER;
