@@ -52,10 +52,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
        failing_since = CASE WHEN @throttled = 1 THEN failing_since ELSE coalesce(failing_since, @now) END
      WHERE id = @id AND state = 'pending'`,
   );
-  // failing_since is read only while it waits (doctor): a finished row keeps no moment of its first failed try.
-  const failed = db.stmt(
-    "UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ?, failing_since = NULL WHERE id = ? AND state = 'pending'",
-  );
+  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
   const held = db.stmt(
     "UPDATE outbox SET state = 'pending', due_at = updated_at, attempts = max(0, attempts - 1), error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",

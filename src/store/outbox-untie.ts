@@ -25,8 +25,7 @@ const UNREFERENCED = ['report_notices', 'join_notices', 'notice_digests', 'check
 /** The terms of the partial index outbox_named_finished (0062), so that a sweep reads only those rows. */
 const NAMED_FINISHED = "alert_id IS NULL AND member_id IS NOT NULL AND state <> 'pending'";
 
-// Its first failed try's moment too (0072): a reply's is about its queueing's, which the day hides.
-const UNTIE = `UPDATE outbox SET member_id = NULL, created_at = created_at - created_at % ${DAY_MS}, due_at = due_at - due_at % ${DAY_MS}, failing_since = NULL`;
+const UNTIE = `UPDATE outbox SET member_id = NULL, created_at = created_at - created_at % ${DAY_MS}, due_at = due_at - due_at % ${DAY_MS}`;
 
 /** Nothing can come back for it: an SMS still 'sent' waits for its final status (a carrier's opt-out marks her). */
 const DONE = "(state IN ('delivered', 'failed') OR channel = 'signal')";

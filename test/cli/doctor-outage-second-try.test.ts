@@ -59,13 +59,4 @@ describe('doctor and a message queued long before it was due, failing twice', ()
     await retryFails(w);
     expect((await lanes(w)).map((r) => [r.name, r.ok])).toEqual([['sms lane', false]]);
   });
-
-  it('keeps no moment of its first failed try once it has failed for good or been untied (a seized file)', async () => {
-    const { w } = await reminderFailedOnce();
-    const { due } = w.db.sqlite.prepare("SELECT due_at AS due FROM outbox WHERE state = 'pending'").get() as { due: number };
-    w.clock.now = Math.max(w.clock.now, due);
-    await sendPass(w, 'sms', { [ROSE]: classifyTwilioError({ status: 400, code: 21211 }) });
-    const rows = w.db.sqlite.prepare('SELECT state, member_id AS member, failing_since AS failingSince FROM outbox').all();
-    expect(rows).toEqual([{ state: 'failed', member: null, failingSince: null }]);
-  });
 });
