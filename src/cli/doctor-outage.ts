@@ -26,32 +26,24 @@ export function waited(ms: number): string {
 }
 
 /**
- * How long a waiting message has waited, as doctor prints it: with one try, since that try (updated_at: queued for
- * later, a check-in's reminder, it was tried first when due, maybe long after its queueing); with more, since its queueing.
+ * When a waiting message's failures began, at the earliest the row can tell: with one try, that try (updated_at:
+ * queued for later, a check-in's reminder, it was tried first when due, maybe long after its queueing); with more,
+ * its queueing (the first try's time is not kept, and due_at moves at each retry).
  */
-const WAITED = 'CASE WHEN attempts = 1 THEN updated_at ELSE created_at END';
-
-/**
- * When its failures began, which decides a FAIL: its first failed try (failing_since, 0072), not its queueing: a
- * reminder queued 50 minutes before it was due, failing twice within seconds, is no outage of 50 minutes. A row of
- * before keeps none: WAITED, at the earliest (due_at moves at each retry).
- */
-const FIRST_FAILED = (kept: boolean) => (kept ? `coalesce(failing_since, ${WAITED})` : WAITED);
+const FIRST_FAILED = 'CASE WHEN attempts = 1 THEN updated_at ELSE created_at END';
 
 /** Each lane whose provider's latest answers are outage failures, with how many wait, the oldest's wait and the codes. */
 export function checkOutages(db: Database.Database, now: number): CheckResult[] {
   // A Signal failure worded as one recipient's (she left, her keys changed) is no outage; a stop's refusal is no try.
   const notOutage = JSON.stringify([...SIGNAL_RECIPIENT_FAILURES.map((c) => `server:${c}`), `connection:${SHUTTING_DOWN}`]);
-  // doctor reads a line whose migrations the server has yet to apply: before 0072 no first failed try is kept.
-  const kept = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'failing_since'").get() as { n: number }).n > 0;
   const lanes = db
     .prepare(
-      `SELECT channel, count(*) AS n, min(${WAITED}) AS oldest, min(${FIRST_FAILED(kept)}) AS failing, max(updated_at) AS last, group_concat(DISTINCT error) AS errors
+      `SELECT channel, count(*) AS n, min(${FIRST_FAILED}) AS oldest, max(updated_at) AS last, group_concat(DISTINCT error) AS errors
        FROM outbox INDEXED BY outbox_lane
        WHERE state = 'pending' AND (error LIKE 'server%' OR error LIKE 'connection%') AND error NOT IN (SELECT value FROM json_each(?))
        GROUP BY channel ORDER BY channel = 'signal'`,
     )
-    .all(notOutage) as Array<{ channel: string; n: number; oldest: number; failing: number; last: number; errors: string }>;
+    .all(notOutage) as Array<{ channel: string; n: number; oldest: number; last: number; errors: string }>;
   const lastSent = db.prepare(
     "SELECT max(updated_at) AS t FROM outbox INDEXED BY outbox_updated WHERE state <> 'pending' AND state IN ('sent', 'delivered') AND channel = ?",
   );
@@ -61,9 +53,9 @@ export function checkOutages(db: Database.Database, now: number): CheckResult[] 
     // A message went after these failed: the provider is back, and what waits goes at its next try.
     const sent = (lastSent.get(lane.channel) as { t: number | null }).t;
     if (sent !== null && sent >= lane.last) continue;
-    // How long the tries have failed, at most: none failed before the earliest first failed try of these messages (see
+    // How long the tries have failed, at most: none failed before the first failed try of the oldest such message (see
     // FIRST_FAILED), nor before the lane's last send. Shorter than /readyz's wait, nothing is said, as /readyz says nothing: the retry may well go.
-    if (lane.last - Math.max(lane.failing, sent ?? 0) < DEFAULT_DISPATCHER.failingAfterMs) continue;
+    if (lane.last - Math.max(lane.oldest, sent ?? 0) < DEFAULT_DISPATCHER.failingAfterMs) continue;
     const all = (waiting.get(lane.channel) as { n: number }).n;
     const codes = lane.errors.split(',').sort().slice(0, 3).join(', ');
     results.push(

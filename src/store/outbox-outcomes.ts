@@ -43,14 +43,11 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
   const sent = db.stmt(
     `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
-       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?, failing_since = NULL
+       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?
      WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
-  // failing_since (0072): its first failed try since it last went, from which doctor measures an outage; a 429 is no failure.
   const retry = db.stmt(
-    `UPDATE outbox SET state = 'pending', due_at = @due, error = @error, throttles = throttles + @throttled, lease_until = 0, updated_at = @now,
-       failing_since = CASE WHEN @throttled = 1 THEN failing_since ELSE coalesce(failing_since, @now) END
-     WHERE id = @id AND state = 'pending'`,
+    "UPDATE outbox SET state = 'pending', due_at = ?, error = ?, throttles = throttles + ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
   );
   const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
@@ -61,7 +58,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, sentAt(now), o.id);
       else if (o.kind === 'retry' || o.kind === 'held') {
-        if (o.kind === 'retry') retry.run({ due: o.dueAt, error: o.error, throttled: o.throttled ? 1 : 0, now, id: o.id });
+        if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
         // Only a 429, a hold, or a try that never reached the provider is surely not taken; a time-out or a 5xx may follow a send.
         // A 429 or a hold is already out of the count of tries unanswered; a try never reached is not.
@@ -131,7 +128,7 @@ export function recordTaken(db: Db, id: number, attempt: number, providerId: str
     db
       .stmt(
         `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
-           body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?, failing_since = NULL
+           body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?
          WHERE id = ? AND state = 'pending' AND attempts = ? AND provider_id IS NULL`,
       )
       .run(providerId, now, sentAt(now), id, attempt).changes === 1
