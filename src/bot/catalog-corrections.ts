@@ -15,15 +15,15 @@ export interface CorrectionCatalog {
   /** A moderator's Signal edit: not read, nothing changed (her next APPROVE sends the text as it stood). */
   modEditNotRead(): string;
   /**
-   * The correction a member who got a retracted alert receives: which one, by when her copy was sent and its first
-   * `words` (quoted; none when '', retraction-text.ts clips them): of several alerts for her area she must disregard the right one.
+   * The correction a member who got a retracted alert receives: which one, by when it went out and, for a guided one,
+   * its categories as `words` (quoted; none when '', retraction-text.ts): of several alerts for her area she must disregard the right one.
    */
   alertRetracted(areas: string[], sent: DayTime, words: string): string;
   /** The correction for a discreet member: like their notice, it names nothing of its subject, nor the line; only when it was sent. */
   discreetRetracted(areas: string[], sent: DayTime): string;
 }
 
-/** A retracted alert's first words as its correction quotes them: ': "grey van, took..."'. */
+/** A retracted alert's categories as its correction quotes them: ': "Violence, robbery"'. */
 const quote = (words: string): string => (words ? `: "${words}"` : '');
 
 /** Each language's replies, given how its catalogue writes a time and its day (checkinEnd: "21:30 on Fri 11"). */

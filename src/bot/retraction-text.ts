@@ -13,24 +13,18 @@ import { catalog } from './catalog';
 import { dayTime } from './clock-time';
 import { smsSegments } from './sms-segments';
 
-/** The longest quote, and the shorter ones tried when an accent or an emoji (UCS-2's short segments) makes it too long. */
+/** The longest list of categories quoted, and the shorter ones tried when an accent (UCS-2's short segments) makes it too long. */
 const QUOTE_CHARS = [32, 24, 16, 8];
 
 /** At most two SMS segments, as every reply (catalog-type.ts). */
 const SEGMENTS = 2;
 
-/**
- * A word that may identify someone (a number, a plate, a handle, a link): the quote stops before it. The alert
- * may have been withdrawn for that very word (a stranger's number): its correction must not send it out again.
- */
-const IDENTIFYING = /[\d@/]|\.\w/u;
-
-/** The first whole words of `text` within `max` characters, up to the first that may identify someone; "..." when some are left out. */
-export function firstWords(text: string, max: number): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+/** The first whole words of the category list within `max` characters; "..." when some are left out. */
+function clipped(list: string, max: number): string {
+  const words = list.split(' ');
   const kept: string[] = [];
   for (const word of words) {
-    if (IDENTIFYING.test(word) || Array.from([...kept, word].join(' ')).length > max) break;
+    if (Array.from([...kept, word].join(' ')).length > max) break;
     kept.push(word);
   }
   if (kept.length === 0) return '';
@@ -39,16 +33,16 @@ export function firstWords(text: string, max: number): string {
 
 /**
  * The correction, in `lang`, of the alert for `npas` with `body` (undefined when it no longer opens: the time
- * alone) whose copy was sent at `sentAt`, written at `now`.
+ * alone) that went out at `alertAt` (its own time), written at `now`.
  */
-export function retractionText(lang: Lang, npas: string[], body: AlertBody | undefined, sentAt: number, now: number, discreet: boolean): string {
+export function retractionText(lang: Lang, npas: string[], body: AlertBody | undefined, alertAt: number, now: number, discreet: boolean): string {
   const t = catalog(lang);
-  const sent = dayTime(sentAt, now);
+  const sent = dayTime(alertAt, now);
   if (discreet || body === undefined) return discreet ? t.discreetRetracted(npas, sent) : t.alertRetracted(npas, sent, '');
   // Only what no one wrote: a guided alert's categories, in her language. Its free words, or a moderator's text,
   // may hold the very name or number it was withdrawn for, and no moderator reads the correction before it goes.
   const text = 'fields' in body ? t.categoryNames(body.fields.categories) : '';
   if (text === '') return t.alertRetracted(npas, sent, '');
-  const fits = QUOTE_CHARS.map((max) => t.alertRetracted(npas, sent, firstWords(text, max))).find((c) => smsSegments(c) <= SEGMENTS);
+  const fits = QUOTE_CHARS.map((max) => t.alertRetracted(npas, sent, clipped(text, max))).find((c) => smsSegments(c) <= SEGMENTS);
   return fits ?? t.alertRetracted(npas, sent, '');
 }

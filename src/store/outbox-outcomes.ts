@@ -24,7 +24,11 @@ export type Outcome =
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
-/** When a send was taken, as sent_at keeps it: the start of its day where the line is, no minute of it (which would tie her row to the provider's records). */
+/**
+ * When a send was taken, as sent_at keeps it: the start of its day where the line is, no minute of it (which would
+ * tie her row to the provider's records). Nothing reads it now (a retraction's correction names the alert by its own
+ * time): it is still written as before, to be dropped with its column by a later version.
+ */
 const sentAt = (now: number): number => startOfLocalDay(now);
 
 /**

@@ -130,11 +130,11 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       retraction: string | null;
       lang: Lang;
     }>;
-    // Its first words name it in the correction (retraction-text.ts); one that no longer opens is named by its time alone.
+    // A guided alert's categories name it in the correction (retraction-text.ts); one that no longer opens is named by its time alone.
     const body = rows.length > 0 ? openedBody(db, vault, a.id) : undefined;
     for (const r of rows) {
-      // Named by the alert's own time, one for all its copies (with its day when not today), and its first words:
-      // a copy's send time is kept to its day only, so that no minute ties her row to the provider's records of her number.
+      // Named by the alert's own time, one for all its copies (with its day when not today): a copy's send time is
+      // kept to its day only, so that no minute ties her row to the provider's records of her number.
       const sentAt = a.created_at;
       // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
       // deletion; one with none (read with READ before its notice went), one older, or one whose

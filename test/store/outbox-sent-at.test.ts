@@ -1,6 +1,6 @@
 /**
- * outbox.sent_at keeps only what a retraction's correction uses of it: the
- * day the copy was sent, where the line is (the start of that local day);
+ * outbox.sent_at keeps no more than the day the copy was sent, where the
+ * line is (the start of that local day), which nothing reads now;
  * and a copy whose delivery report came before its send's outcome was
  * recorded gets it too, from the report.
  */

@@ -24,14 +24,14 @@ import { heardAt } from '../heard-at';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
 
+/** Edits answered per sender an hour (sender-limits.ts), apart from the hint's one. */
+const EDITS_ANSWERED = { max: 5, windowMs: 3_600_000 };
+
 /**
  * What to answer (null for none, and for what the carrier answered), and
  * whether it is a guided report's read-back: it quotes the draft, which she
  * may still drop; or an APPROVE's answer quoting a report's changed text.
  */
-
-/** Edits answered per sender an hour (sender-limits.ts), apart from the hint's one. */
-const EDITS_ANSWERED = { max: 5, windowMs: 3_600_000 };
 export interface Reply {
   say: string | null;
   quotesDraft: boolean;
