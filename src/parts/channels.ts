@@ -17,6 +17,7 @@ import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 import { onChannel } from '../store/channel-removed';
 import { signalPauseLevels } from '../store/provider-pauses';
+import { adminCommand } from '../util/admin-command';
 
 /** What the Signal sender reports, passed on to the challenge watch once the signal-safety part has made it. */
 export interface SignalEvents {
@@ -68,7 +69,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
   });
 
   const contacts = moderatorContacts(config, (channel) => senders.has(channel));
-  if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (heads-up PENDING in the image, npm run admin -- PENDING in a checkout)');
+  if (config.moderators.length === 0) log.warn(`MODERATORS is empty: reports wait for the operator (${adminCommand('PENDING')})`);
   const unheard = unheardModerators(config, (channel) => senders.has(channel));
   if (unheard) log.warn(unheard);
   if (contacts.length < config.moderators.length) {
