@@ -52,17 +52,25 @@ export function createAlert(
   });
 }
 
+type AlertRow = { npas: string; text_ct: Buffer; fields_ct: Buffer | null; key_version: number; retracted_at: number | null; created_at: number };
+
 /** Opens an alert's areas and body (for the dispatcher, in memory only); undefined when gone or retracted. */
 export function openAlert(db: Db, vault: Vault, id: number): { npas: string[]; body: AlertBody; createdAt: number } | undefined {
-  return openAlertEvenRetracted(db, vault, id, false);
+  const row = alertRow(db, id);
+  return row && row.retracted_at === null ? opened(vault, id, row) : undefined;
 }
 
-/** Opens an alert's areas and body, retracted too when `retracted` (the correction of one quotes it); undefined when gone. */
-export function openAlertEvenRetracted(db: Db, vault: Vault, id: number, retracted = true): { npas: string[]; body: AlertBody; createdAt: number } | undefined {
-  const row = db.stmt('SELECT npas, text_ct, fields_ct, key_version, retracted_at, created_at FROM alerts WHERE id = ?').get(id) as
-    | { npas: string; text_ct: Buffer; fields_ct: Buffer | null; key_version: number; retracted_at: number | null; created_at: number }
-    | undefined;
-  if (!row || (row.retracted_at !== null && !retracted)) return undefined;
+/** Opens an alert's areas and body, a retracted one's too (its correction names it); undefined when gone. */
+export function openAlertEvenRetracted(db: Db, vault: Vault, id: number): { npas: string[]; body: AlertBody; createdAt: number } | undefined {
+  const row = alertRow(db, id);
+  return row ? opened(vault, id, row) : undefined;
+}
+
+function alertRow(db: Db, id: number): AlertRow | undefined {
+  return db.stmt('SELECT npas, text_ct, fields_ct, key_version, retracted_at, created_at FROM alerts WHERE id = ?').get(id) as AlertRow | undefined;
+}
+
+function opened(vault: Vault, id: number, row: AlertRow): { npas: string[]; body: AlertBody; createdAt: number } {
   const body: AlertBody = row.fields_ct
     ? { fields: JSON.parse(vault.open(row.fields_ct, { ...FIELDS, row: id }, row.key_version)) as AlertFields }
     : { text: vault.open(row.text_ct, { ...SLOT, row: id }, row.key_version) };
